@@ -10,8 +10,9 @@ is added above. For every `.md` page this hook:
 * requires each explicit id to be lowercase kebab-case and unique across the whole site;
 * gives the standard parts of a question block stable ids derived from the question's id
   (`### 详解` -> `#<question>-details`, `### 常见误区` -> `-pitfalls`, `### 追问` -> `-follow-ups`);
-* checks the optional `difficulty=` and `frequency=` heading attributes against `extra.handbook` and
-  publishes them as `data-difficulty` / `data-frequency`;
+* requires `difficulty=` and `frequency=` on every question heading (`##`/`###` ending in ？), checks
+  them against `extra.handbook` and publishes them as `data-difficulty` / `data-frequency` (the
+  question index, the tags beside each question and self-test mode are built on them);
 * after conversion, rejects any heading whose anchor still ends in a counter such as `_2`.
 """
 
@@ -98,6 +99,13 @@ def on_page_markdown(markdown, page, config, files):
             if needs_id:
                 raise PluginError(f"{where}: heading '{text}' needs an explicit English anchor, e.g. {{#some-question}}.")
             continue
+        if needs_id and level <= 3 and text.rstrip().endswith(("？", "?")):
+            missing = [key for key in TAG_ATTRIBUTES if f"data-{key}=" not in attrs]
+            if missing:
+                raise PluginError(
+                    f"{where}: question '{text}' needs {' and '.join(f'{key}=…' for key in missing)} "
+                    "in its heading attributes, e.g. {#some-question difficulty=基础 frequency=高频}."
+                )
         if not KEBAB_ID.match(anchor):
             raise PluginError(f"{where}: anchor '#{anchor}' must be lowercase kebab-case English (a-z, 0-9, -).")
         owner = _anchor_owner.setdefault(anchor, where)

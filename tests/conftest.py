@@ -38,8 +38,8 @@ def built_site(tmp_path_factory) -> BuiltSite:
 def build_throwaway(tmp_path):
     """Strictly build a site made of the given {path: Markdown} pages; returns (returncode, log text)."""
 
-    def build(pages: dict[str, str], with_assets: bool = True) -> tuple[int, str]:
-        result = build_pages(tmp_path, pages, with_assets)
+    def build(pages: dict[str, str], with_assets: bool = True, glossary: str = "[]\n") -> tuple[int, str]:
+        result = build_pages(tmp_path, pages, with_assets, glossary)
         return result.returncode, "\n".join(log_lines(result))
 
     return build

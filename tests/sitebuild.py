@@ -34,11 +34,20 @@ def mkdocs_build(config: Path, site_dir: Path | None = None) -> subprocess.Compl
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=900)
 
 
-def build_docs_dir(docs_dir: Path, site_dir: Path, extra_config: str = "") -> subprocess.CompletedProcess:
-    """Strictly build `docs_dir` with the project's configuration and an automatic navigation."""
+def build_docs_dir(
+    docs_dir: Path, site_dir: Path, extra_config: str = "", glossary: str = "[]\n"
+) -> subprocess.CompletedProcess:
+    """Strictly build `docs_dir` with the project's configuration and an automatic navigation.
+
+    The site's glossary links every term to a page of the real site, so a throw-away site gets its own
+    glossary (`glossary`, YAML text; empty by default)."""
     config = ROOT / f"mkdocs.throwaway-{os.getpid()}-{abs(hash(str(docs_dir)))}.yml"
+    glossary_file = site_dir.parent / "glossary.yaml"
+    glossary_file.parent.mkdir(parents=True, exist_ok=True)
+    glossary_file.write_text(glossary, encoding="utf-8")
     config.write_text(
-        f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\nnav: null\n{extra_config}",
+        f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\nnav: null\n"
+        f"extra:\n  handbook:\n    glossary: {glossary_file}\n{extra_config}",
         encoding="utf-8",
     )
     try:
@@ -50,9 +59,11 @@ def build_docs_dir(docs_dir: Path, site_dir: Path, extra_config: str = "") -> su
 SHARED_ASSETS = ("assets/javascripts", "assets/stylesheets")  # what every page of the site loads
 
 
-def build_pages(tmp_path: Path, pages: dict[str, str], with_assets: bool = True) -> subprocess.CompletedProcess:
+def build_pages(
+    tmp_path: Path, pages: dict[str, str], with_assets: bool = True, glossary: str = "[]\n"
+) -> subprocess.CompletedProcess:
     """Strictly build a site made only of `pages` ({path under docs: Markdown text}), plus the site's
-    scripts and stylesheets unless `with_assets` is false."""
+    scripts and stylesheets unless `with_assets` is false, with `glossary` as its data/glossary.yaml."""
     docs = tmp_path / "docs"
     if with_assets:
         for folder in SHARED_ASSETS:
@@ -60,7 +71,7 @@ def build_pages(tmp_path: Path, pages: dict[str, str], with_assets: bool = True)
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
-    return build_docs_dir(docs, tmp_path / "site")
+    return build_docs_dir(docs, tmp_path / "site", glossary=glossary)
 
 
 def log_lines(result: subprocess.CompletedProcess) -> list[str]:

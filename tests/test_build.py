@@ -11,7 +11,7 @@ def topic_page(body: str, frontmatter: str = "title: 示例\ndescription: 测试
     return f"---\n{frontmatter}\n---\n\n# 示例\n\n{body}\n"
 
 
-GOOD_QUESTION = "## 一个好问题？ {#good-question}\n\n**速答**：公式 $`x^2`$。\n\n### 详解\n\n正文。\n"
+GOOD_QUESTION = "## 一个好问题？ {#good-question difficulty=基础 frequency=高频}\n\n**速答**：公式 $`x^2`$。\n\n### 详解\n\n正文。\n"
 
 
 def test_strict_build_passes_without_warnings(built_site):
@@ -67,12 +67,16 @@ BAD_INPUTS = {
         ["docs/topic.md:17", "needs an explicit English anchor"],
     ),
     "anchor that is not kebab-case English": (
-        topic_page(GOOD_QUESTION + "\n## 另一个问题？ {#Another_Question}\n\n正文。\n"),
+        topic_page(GOOD_QUESTION + "\n## 另一个问题？ {#Another_Question difficulty=基础 frequency=常见}\n\n正文。\n"),
         ["docs/topic.md:17", "kebab-case"],
     ),
     "unknown difficulty value": (
-        topic_page("## 一个好问题？ {#good-question difficulty=很难}\n\n正文。\n"),
+        topic_page("## 一个好问题？ {#good-question difficulty=很难 frequency=高频}\n\n正文。\n"),
         ["docs/topic.md:9", "difficulty", "很难"],
+    ),
+    "question without a frequency tag": (
+        topic_page(GOOD_QUESTION + "\n## 另一个问题？ {#another-question difficulty=进阶}\n\n正文。\n"),
+        ["docs/topic.md:17", "frequency=", "另一个问题"],
     ),
     "heading that would get a numbered anchor": (
         topic_page(GOOD_QUESTION + "\n### 小结\n\n一。\n\n### 小结\n\n二。\n"),
@@ -91,8 +95,44 @@ def test_bad_input_fails_the_build_naming_the_file(build_throwaway, case):
 
 
 def test_duplicate_anchor_across_pages_fails_naming_both(build_throwaway):
-    other = topic_page("## 重复的问题？ {#good-question}\n\n正文。\n").replace("covers: [s001]", "covers: [s002]")
+    other = topic_page("## 重复的问题？ {#good-question difficulty=基础 frequency=高频}\n\n正文。\n").replace("covers: [s001]", "covers: [s002]")
     code, log = build_throwaway({"index.md": GOOD_HOME, "topic.md": topic_page(GOOD_QUESTION), "other.md": other})
     assert code != 0
     assert "#good-question" in log and "already used" in log
     assert "docs/topic.md" in log and "docs/other.md" in log
+
+
+GLOSSARY_TERM = "- {abbr: GQ, zh: 好问题, en: Good Question, see: topic.md#good-question}\n"
+BAD_GLOSSARIES = {
+    "term without a see link": ("- {abbr: GQ, zh: 好问题, en: Good Question}\n", ["glossary.yaml:1", "needs 'see'"]),
+    "see link to an unknown anchor": (
+        GLOSSARY_TERM + "- {abbr: XQ, zh: 某问题, en: Some Question, see: topic.md#no-such-question}\n",
+        ["glossary.yaml:2", "topic.md#no-such-question"],
+    ),
+    "see link to a missing page": (
+        "- {abbr: GQ, zh: 好问题, en: Good Question, see: nowhere.md#good-question}\n",
+        ["glossary.yaml:1", "nowhere.md"],
+    ),
+    "misspelt key": (
+        "- {abbr: GQ, zh: 好问题, en: Good Question, see: topic.md#good-question, tooltips: false}\n",
+        ["glossary.yaml:1", "tooltips"],
+    ),
+    "not valid YAML": ("- {abbr: GQ, zh: [好问题\n", ["glossary.yaml", "not valid YAML"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_GLOSSARIES, ids=list(BAD_GLOSSARIES))
+def test_bad_glossary_fails_the_build_naming_the_file_and_line(build_throwaway, case):
+    glossary, expected_fragments = BAD_GLOSSARIES[case]
+    code, log = build_throwaway({"index.md": GOOD_HOME, "topic.md": topic_page(GOOD_QUESTION)}, glossary=glossary)
+    assert code != 0, f"the build passed despite: {case}\n{log}"
+    for fragment in expected_fragments:
+        assert fragment in log, f"{fragment!r} missing from the build log:\n{log}"
+
+
+def test_a_page_at_a_generated_path_fails_the_build(build_throwaway):
+    code, log = build_throwaway(
+        {"index.md": GOOD_HOME, "topic.md": topic_page(GOOD_QUESTION), "study/glossary.md": topic_page("正文。")}
+    )
+    assert code != 0
+    assert "docs/study/glossary.md" in log and "generated" in log
