@@ -89,9 +89,15 @@ function setup(index) {
   vocabulary = [...words];
   vocabularySet = words;
   synonyms = new Map();
+  // Matching ignores case, so a term can sit in two groups (mAP and MAP, LR and lr = 学习率): it then
+  // stands for both, rather than for whichever group came last.
   for (const group of (index.config.synonyms || [])) {
     const terms = group.map(normalise);
-    for (const term of terms) synonyms.set(term.replace(/\s+/g, ""), terms.filter(other => other !== term));
+    for (const term of terms) {
+      const key = term.replace(/\s+/g, "");
+      const others = terms.filter(other => other !== term);
+      synonyms.set(key, [...new Set([...(synonyms.get(key) || []), ...others])]);
+    }
   }
 }
 
