@@ -12,7 +12,8 @@ is reached its Markdown is written from what was collected. If a generated page 
 the pages it lists, the build fails rather than publish an incomplete list.
 
 The home page's `<div class="section-progress"></div>` is replaced by a table of every nav section
-with the anchors of its questions, so study.js can show the reader's progress per section.
+with the anchors of its questions, and each page's study toolbar gets its section's progress next to
+its own, so study.js can show the reader's progress per section.
 """
 
 from __future__ import annotations
@@ -219,7 +220,7 @@ def question_index(config) -> str:
     ]
     for section, slug, pages in groups:
         count = sum(len(p.questions) for p in pages)
-        lines += ["", f"## {section} {{#index-{slug}}}", "", f'<p class="section-count">{count} 道题</p>', ""]
+        lines += ["", f"## {section} {{#index-{slug}}}", "", f'<p class="section-count">{count} 道题 · 已掌握 0 · 需复习 0</p>', ""]
         for page in pages:
             lines += [f"### [{page.title}]({relative(page.src_uri, QUESTION_INDEX)}) {{#index-{page_slug(page)}}}", ""]
             for q in page.questions:
@@ -289,23 +290,45 @@ def glossary_page(config) -> str:
     )
 
 
-def on_post_page(output, page, config):
-    if PROGRESS_PLACEHOLDER not in output:
-        return output
+SECTION_PROGRESS_AFTER = re.compile(r'<span class="study-page-progress"[^>]*>[^<]*</span>')
+
+
+def section_progress_table(page) -> str:
     rows = []
+    url = _question_index_file.url_relative_to(page.file)
     for section, slug, pages in pages_by_section():
         anchors = " ".join(q.anchor for p in pages for q in p.questions)
         count = len(anchors.split())
-        url = _question_index_file.url_relative_to(page.file)
         rows.append(
             f'<tr data-anchors="{anchors}"><th scope="row"><a href="{url}#index-{slug}">{html.escape(section)}</a></th>'
-            f'<td class="progress-count">{count}</td><td class="progress-known">–</td><td class="progress-review">–</td>'
+            f'<td class="progress-count">{count}</td><td class="progress-known">0</td><td class="progress-review">0</td>'
             f'<td class="progress-bar"><meter min="0" max="{count}" value="0" aria-label="{html.escape(section)} 已掌握比例"></meter></td></tr>'
         )
-    table = (
-        '<table class="section-progress-table"><thead><tr><th scope="col">章节</th><th scope="col">题数</th>'
-        '<th scope="col">已掌握</th><th scope="col">需复习</th><th scope="col">进度</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
+    return (
+        '<div class="section-progress" data-search-exclude><table class="section-progress-table"><thead><tr>'
+        '<th scope="col">章节</th><th scope="col">题数</th><th scope="col">已掌握</th><th scope="col">需复习</th>'
+        '<th scope="col">进度</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
     )
-    return output.replace(PROGRESS_PLACEHOLDER, f'<div class="section-progress" data-search-exclude>{table}</div>')
+
+
+def section_progress_span(page) -> str | None:
+    """The progress of the section a page belongs to, for its study toolbar."""
+    for section, _, pages in pages_by_section():
+        if any(p.src_uri == page.file.src_uri for p in pages):
+            anchors = " ".join(q.anchor for p in pages for q in p.questions)
+            count = len(anchors.split())
+            return (
+                f'<span class="study-section-progress" data-anchors="{anchors}" data-label="{html.escape(section)} {count} 题">'
+                f"{html.escape(section)} {count} 题 · 已掌握 0 · 需复习 0</span>"
+            )
+    return None
+
+
+def on_post_page(output, page, config):
+    if PROGRESS_PLACEHOLDER in output:
+        output = output.replace(PROGRESS_PLACEHOLDER, section_progress_table(page))
+    page_progress = SECTION_PROGRESS_AFTER.search(output)
+    span = section_progress_span(page) if page_progress else None
+    if span:
+        output = output[: page_progress.end()] + "\n" + span + output[page_progress.end() :]
+    return output

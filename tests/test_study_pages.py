@@ -117,6 +117,11 @@ def test_pages_with_questions_get_the_study_toolbar_under_their_title(built_site
         total = sum(1 for q in questions if q["url"] == url)
         assert f'data-total="{total}">本页 {total} 题 · 已掌握 0 · 需复习 0<' in toolbar[1]
         assert 'class="study-selftest" aria-pressed="false"' in toolbar[1]
+        section = re.search(r'<span class="study-section-progress" data-anchors="([^"]+)" data-label="([^"]+)">', content)
+        assert section, url
+        in_section = [q["anchor"] for q in questions if q["url"].split("/")[0] == url.split("/")[0]]
+        assert sorted(section[1].split()) == sorted(in_section), url
+        assert section[2].endswith(f" {len(in_section)} 题")
 
 
 def index_items(built_site) -> list[dict]:

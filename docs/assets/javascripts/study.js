@@ -73,6 +73,18 @@
       const anchors = questionRows().map(row => row.dataset.question);
       output.textContent = summary(anchors, `本页 ${anchors.length} 题`);
     });
+    all(".study-section-progress").forEach(output => {
+      output.textContent = summary(output.dataset.anchors.split(" "), output.dataset.label);
+    });
+    all(".md-content h2[id^='index-']").forEach(heading => {
+      const count = heading.nextElementSibling;
+      if (!count || !count.matches(".section-count")) return;
+      let next = count.nextElementSibling;
+      const anchors = [];
+      for (; next && !next.matches("h2"); next = next.nextElementSibling)
+        anchors.push(...all("li[data-question]", next).map(item => item.dataset.question));
+      count.textContent = summary(anchors, `${anchors.length} 道题`);
+    });
     all("tr[data-anchors]").forEach(row => {
       const anchors = row.dataset.anchors.split(" ");
       const known = anchors.filter(a => marks[a] === "known").length;
