@@ -305,7 +305,7 @@ def section_progress_table(page) -> str:
             f'<td class="progress-bar"><meter min="0" max="{count}" value="0" aria-label="{html.escape(section)} 已掌握比例"></meter></td></tr>'
         )
     return (
-        '<div class="section-progress" data-search-exclude><table class="section-progress-table"><thead><tr>'
+        '<div class="section-progress" data-search-exclude><table><thead><tr>'
         '<th scope="col">章节</th><th scope="col">题数</th><th scope="col">已掌握</th><th scope="col">需复习</th>'
         '<th scope="col">进度</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
     )

@@ -148,7 +148,7 @@ def test_progress_marks_persist_and_show_on_the_page_the_home_page_and_the_index
     assert training.locator(".progress-known").inner_text() == "1"
     assert training.locator(".progress-review").inner_text() == "1"
     assert training.locator("meter").evaluate("m => m.value") == 1
-    page.screenshot(path=str(ARTIFACTS / "study-home-progress.png"), full_page=False)
+    page.locator(".section-progress").screenshot(path=str(ARTIFACTS / "study-home-progress.png"))
 
     reader(INDEX)
     training_count = page.locator("#index-training + .section-count").inner_text()
