@@ -17,6 +17,8 @@ What it does:
 * does the same for `$...$` / `$$...$$` in the markdown cells of notebook pages, which mkdocs-jupyter
   leaves for MathJax (not loaded by this site);
 * fails the build on a LaTeX error with the file, the line (or notebook cell) and KaTeX's message;
+* hands the page's rendered formulas to markdown-katex, which otherwise looks each one up in its cache
+  again (hashing it, globbing for its binary, touching and reading the file);
 * puts the rendered formulas back into the page in one pass (markdown-katex rescans the whole page for
   every formula, quadratic in formulas per page).
 """
@@ -44,6 +46,8 @@ KATEX_PACKAGE_DIR = PROJECT_DIR / "node_modules" / "katex"
 CACHE_DIR = PROJECT_DIR / ".cache" / "katex" / hashlib.sha256(RENDER_SCRIPT.read_bytes()).hexdigest()[:12]
 
 _collector: KatexCollector | None = None
+_markdown_katex_tex2html = katex_wrapper.tex2html
+_page_formulas: dict[tuple[str, tuple], str] = {}  # (tex, options) -> HTML, for the page being converted
 
 
 class KatexCollector:
@@ -89,6 +93,8 @@ def _put_back_rendered_formulas(self, text: str) -> str:
 
 def _use_bundled_binary_and_project_cache() -> None:
     katex_wrapper._get_usr_parts = lambda: None  # never probe PATH or npx: always the bundled binary
+    bundled_binary = str(katex_wrapper._get_pkg_bin_path())
+    katex_wrapper.get_bin_cmd = lambda: [bundled_binary]  # found once, not by a directory glob per formula
     katex_wrapper._cleanup_cache_dir = lambda: None  # no 24-hour expiry
     katex_extension.KatexPostprocessor.run = _put_back_rendered_formulas
     katex_wrapper.CACHE_DIR = CACHE_DIR
@@ -103,8 +109,19 @@ def on_config(config):
     if not (KATEX_PACKAGE_DIR / "package.json").is_file():
         raise PluginError(f"math_prerender: {KATEX_PACKAGE_DIR} is missing; run `npm ci` (or `make setup`).")
     _use_bundled_binary_and_project_cache()
+    katex_wrapper.tex2html = _prerendered_tex2html
     _collector = KatexCollector(config["mdx_configs"].get("markdown_katex", {}))
     return config
+
+
+def _formula_key(tex: str, options: dict | None) -> tuple[str, tuple]:
+    return tex, tuple(sorted((options or {}).items()))
+
+
+def _prerendered_tex2html(tex, options=None):
+    """markdown-katex's tex2html, answered from the formulas on_page_markdown has just rendered."""
+    html = _page_formulas.get(_formula_key(tex, options))
+    return html if html is not None else _markdown_katex_tex2html(tex, options)
 
 
 def _cache_file(tex: str, options: dict) -> tuple[Path, list[str]]:
@@ -161,13 +178,16 @@ def on_page_markdown(markdown, page, config, files):
     if not page.file.src_uri.endswith(".md"):
         return markdown
     formulas = _collector.formulas(markdown)
+    results = render_cached(formulas)
     errors = [
         f"{_location(config, page)}:{_line_of(tex, page.file.content_string)}: LaTeX error: {result['error']}"
-        for (tex, _), result in zip(formulas, render_cached(formulas))
+        for (tex, _), result in zip(formulas, results)
         if "error" in result
     ]
     if errors:
         raise PluginError("\n".join(errors))
+    _page_formulas.clear()
+    _page_formulas.update((_formula_key(tex, options), result["html"]) for (tex, options), result in zip(formulas, results))
     return markdown
 
 
