@@ -13,9 +13,10 @@ tokenises documents and queries with the same character-bigram function. This ho
   the question itself, so a result links to the question's anchor; each question carries its page's
   title as context; notebooks and the guide's link lists get a lower boost; abbreviations and English
   names from data/glossary.yaml are added as synonym groups (BN ↔ 批归一化 ↔ batch normalization);
-* divides each page into index entries itself (see `page_entries`), in place of Material's HTML parser,
-  which walked every tag of every page and was most of a warm rebuild. Material's plugin still writes
-  `search/search_index.json` (its `config`, and its incremental index under `mkdocs serve`).
+* divides each page into index entries itself (see `page_entries`), in place of Material's per-page
+  step, whose HTML parser walked every tag of every page (most of a warm rebuild) and whose regex for
+  `data-search-*` attributes then ran over every page. Material's plugin still keeps the index and
+  writes `search/search_index.json` (its `config`, and its incremental index under `mkdocs serve`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def on_config(config):
     search = config.plugins.get("material/search")
     if search is None:
         raise PluginError("search_index: Material's search plugin is missing from mkdocs.yml; the site's search UI needs it.")
-    search.search_index = SearchIndex(**search.config)  # replaces the one Material's on_config just made
+    material_page_step = config.plugins.events["page_context"]
+    if search.on_page_context in material_page_step:
+        material_page_step.remove(search.on_page_context)  # on_page_context below does its work
     glossary = Path(config["config_file_path"]).parent / config["extra"]["handbook"]["glossary"]
     _synonyms = load_synonyms(glossary)
     return config
@@ -108,6 +111,19 @@ def _end_of_element(html: str, start: int, tag: str) -> int:
             return position
 
 
+def _nested_spans(levels: int) -> str:
+    """A pattern for a <span> element with up to `levels` levels of <span>s inside (re has no recursion)."""
+    element = r"<span\b[^>]*+>(?:[^<]++|<(?!/?span\b))*+</span>"
+    for _ in range(levels):
+        element = rf"<span\b[^>]*+>(?:[^<]++|<(?!/?span\b)|{element})*+</span>"
+    return element
+
+
+# A whole formula in one match, in C: counting its ~40 nested spans tag by tag in Python took 0.3 s a
+# build. The site's deepest formula nests 36 levels; a deeper one is measured by _end_of_element.
+FORMULA = re.compile(_nested_spans(63))
+
+
 def unindexed_elements(html: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost formula, script, style, object or marked element of the page."""
     starts = [(match.start(), match.group(match.lastindex)) for match in FORMULA_SCRIPT_OR_STYLE.finditer(html)]
@@ -117,7 +133,8 @@ def unindexed_elements(html: str) -> list[tuple[int, int]]:
     for start, tag in starts:
         if spans and start < spans[-1][1]:  # inside an element already left out (.katex in .katex-display)
             continue
-        spans.append((start, _end_of_element(html, start, tag)))
+        formula = FORMULA.match(html, start) if tag == "span" else None
+        spans.append((start, formula.end() if formula else _end_of_element(html, start, tag)))
     return spans
 
 
@@ -181,11 +198,14 @@ def page_entries(page) -> list[dict]:
     return entries
 
 
-class SearchIndex(material_search.SearchIndex):
-    """Material's search index, filled with `page_entries` instead of Material's HTML parser."""
+DATA_SEARCH_ATTRIBUTE = re.compile(r'\s?data-search-\w+="[^"]+"')  # Material drops these from the page
 
-    def add_entry_from_context(self, page):
-        self.entries += page_entries(page)
+
+def on_page_context(context, page, config, nav):
+    config.plugins["material/search"].search_index.entries += page_entries(page)
+    if "data-search-" in page.content:
+        page.content = DATA_SEARCH_ATTRIBUTE.sub("", page.content)
+    return context
 
 
 def merge_sub_sections(docs: list[dict]) -> list[dict]:
