@@ -81,6 +81,10 @@ def on_post_page(output, page, config):
 # copied to each entry. Here they are applied with a few regular-expression passes over the page instead
 # of an HTMLParser call per tag. Rendered formulas (KaTeX's HTML and its MathML, which carries the TeX
 # source) are left out too: in the index they would only be noise such as `∂L∂W1=∏kσ′(zk)Wk\frac{...`.
+# Two differences from Material's parser, neither visible to the search worker (which reads tags as
+# spaces): text stays with the heading it follows even when that heading sits inside an element (each
+# notebook cell is a <div>; Material gave a notebook's code cells to the page's own entry), and every
+# empty kept element is dropped (Material drops only the first of each tag in a section).
 SECTION_HEADING = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)"[^>]*>(.*?)</\1>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -96,7 +100,8 @@ SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def _end_of_element(html: str, start: int, tag: str) -> int:
-    """Index just past the end tag that closes the `tag` element whose start tag is at `start`."""
+    """Index just past the end tag that closes the `tag` element whose start tag is at `start` (start tags
+    counted as `<tag ` or `<tag>`, as generated HTML writes them)."""
     if tag in VOID_ELEMENTS:
         return html.index(">", start) + 1
     opening, closing = f"<{tag}", f"</{tag}>"
