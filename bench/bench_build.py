@@ -1,9 +1,11 @@
 """Build benchmark: prints numbers, asserts nothing.
 
-Measures, on this machine: page and formula counts; cold build (no KaTeX or jieba cache) and warm
-rebuild seconds; KaTeX cost per formula (batch renderer cold, markdown-katex cache hit, and the bundled
-binary one process per formula for comparison); per-page transfer weight (HTML + the CSS and JS it
-loads, fonts and images apart), raw and gzip, median and max (and for notebook pages); and a linear extrapolation of the cold
+Measures, on this machine: page and formula counts; cold build (no KaTeX, highlighting, notebook or
+jieba cache) and warm rebuild seconds, wall clock and CPU (user + system of the build and its child
+processes, which other work on the machine disturbs less), three warm rebuilds as min / median; KaTeX
+cost per formula (batch renderer cold, markdown-katex cache hit, and the bundled binary one process per
+formula for comparison); per-page transfer weight (HTML + the CSS and JS it loads, fonts and images
+apart), raw and gzip, median and max (and for notebook pages); and a linear extrapolation of the cold
 build to 40 pages and 1,500 formulas. Run: make bench  (or .venv/bin/python bench/bench_build.py)
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,16 +31,23 @@ from sitebuild import load_hook, mkdocs_build  # noqa: E402
 
 KATEX_CACHE = ROOT / ".cache" / "katex"
 NOTEBOOK_CACHE = ROOT / ".cache" / "mkdocs-jupyter"
+HIGHLIGHT_CACHE = ROOT / ".cache" / "highlight"
 JIEBA_CACHE = Path(tempfile.gettempdir()) / "jieba.cache"
 
 
-def timed_build(site_dir: Path) -> float:
-    start = time.perf_counter()
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(site_dir: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one build."""
+    cpu, start = _children_cpu_seconds(), time.perf_counter()
     result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _children_cpu_seconds() - cpu
     if result.returncode != 0:
         sys.exit("build failed:\n" + result.stdout + result.stderr)
-    return elapsed
+    return elapsed, cpu
 
 
 def all_formulas() -> list[tuple[str, dict]]:
@@ -100,9 +110,10 @@ def main() -> None:
         site = Path(tmp) / "site"
         shutil.rmtree(KATEX_CACHE, ignore_errors=True)
         shutil.rmtree(NOTEBOOK_CACHE, ignore_errors=True)
+        shutil.rmtree(HIGHLIGHT_CACHE, ignore_errors=True)
         JIEBA_CACHE.unlink(missing_ok=True)
-        cold = timed_build(site)
-        warm = min(timed_build(site) for _ in range(2))
+        cold, cold_cpu = timed_build(site)
+        warm_walls, warm_cpus = zip(*(timed_build(site) for _ in range(3)))
         weights = page_weights(site)
         formulas_in_html = sum(p.read_text(encoding="utf-8").count('<span class="katex">') for p in site.rglob("*.html"))
     formulas = all_formulas()
@@ -115,8 +126,9 @@ def main() -> None:
     estimate = fixed / max(pages, 1) * 40 + 1500 * costs["batch_cold_ms"] / 1000
     print(f"pages                          {pages}")
     print(f"formulas (Markdown / HTML)     {len(formulas)} / {formulas_in_html}")
-    print(f"cold build (empty caches)      {cold:.2f} s")
-    print(f"warm rebuild                   {warm:.2f} s")
+    print(f"cold build (empty caches)      {cold:.2f} s (CPU {cold_cpu:.2f} s)")
+    print(f"warm rebuild, 3 runs min/median {min(warm_walls):.2f} / {statistics.median(warm_walls):.2f} s "
+          f"(CPU {min(warm_cpus):.2f} / {statistics.median(warm_cpus):.2f} s)")
     print(f"math per formula, cold batch   {costs['batch_cold_ms']:.2f} ms")
     print(f"math per formula, cached       {costs['cached_ms']:.3f} ms")
     print(f"math per formula, one process  {costs['binary_per_formula_ms']:.1f} ms (markdown-katex's own way, for comparison)")

@@ -22,13 +22,15 @@ from mkdocs.exceptions import PluginError
 
 FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 ALLOWED_KEYS = {"title", "description", "covers", "tags", "hide", "search", "template"}
+# LibYAML's safe loader when PyYAML was built with it: ten times faster on the 230 KB inventory.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _inventory_ids: set[str] = set()
 _page_tags: set[str] = set()
 
 
 def load_inventory_ids(path: Path) -> set[str]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     return {entry["id"] for entry in entries}
 
 

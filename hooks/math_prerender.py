@@ -17,6 +17,10 @@ What it does:
 * does the same for `$...$` / `$$...$$` in the markdown cells of notebook pages, which mkdocs-jupyter
   leaves for MathJax (not loaded by this site);
 * fails the build on a LaTeX error with the file, the line (or notebook cell) and KaTeX's message;
+* remembers each page's rendered formulas in one file (`.cache/katex/<version>/pages/`), so an unchanged
+  page needs neither a parse for formulas nor a cache file read per formula (10,000 files a build);
+* hands the page's rendered formulas to markdown-katex, which otherwise looks each one up in its cache
+  again (hashing it, globbing for its binary, touching and reading the file);
 * puts the rendered formulas back into the page in one pass (markdown-katex rescans the whole page for
   every formula, quadratic in formulas per page).
 """
@@ -42,8 +46,11 @@ PROJECT_DIR = HOOK_DIR.parent
 KATEX_PACKAGE_DIR = PROJECT_DIR / "node_modules" / "katex"
 # Versioned by the renderer's own source, so a change to how formulas are rendered never reuses old HTML.
 CACHE_DIR = PROJECT_DIR / ".cache" / "katex" / hashlib.sha256(RENDER_SCRIPT.read_bytes()).hexdigest()[:12]
+PAGE_CACHE_DIR = CACHE_DIR / "pages"  # one file per page: the digest of its Markdown and its formulas
 
 _collector: KatexCollector | None = None
+_markdown_katex_tex2html = katex_wrapper.tex2html
+_page_formulas: dict[tuple[str, tuple], str] = {}  # (tex, options) -> HTML, for the page being converted
 
 
 class KatexCollector:
@@ -89,6 +96,8 @@ def _put_back_rendered_formulas(self, text: str) -> str:
 
 def _use_bundled_binary_and_project_cache() -> None:
     katex_wrapper._get_usr_parts = lambda: None  # never probe PATH or npx: always the bundled binary
+    bundled_binary = str(katex_wrapper._get_pkg_bin_path())
+    katex_wrapper.get_bin_cmd = lambda: [bundled_binary]  # found once, not by a directory glob per formula
     katex_wrapper._cleanup_cache_dir = lambda: None  # no 24-hour expiry
     katex_extension.KatexPostprocessor.run = _put_back_rendered_formulas
     katex_wrapper.CACHE_DIR = CACHE_DIR
@@ -103,8 +112,19 @@ def on_config(config):
     if not (KATEX_PACKAGE_DIR / "package.json").is_file():
         raise PluginError(f"math_prerender: {KATEX_PACKAGE_DIR} is missing; run `npm ci` (or `make setup`).")
     _use_bundled_binary_and_project_cache()
+    katex_wrapper.tex2html = _prerendered_tex2html
     _collector = KatexCollector(config["mdx_configs"].get("markdown_katex", {}))
     return config
+
+
+def _formula_key(tex: str, options: dict | None) -> tuple[str, tuple]:
+    return tex, tuple(sorted((options or {}).items()))
+
+
+def _prerendered_tex2html(tex, options=None):
+    """markdown-katex's tex2html, answered from the formulas on_page_markdown has just rendered."""
+    html = _page_formulas.get(_formula_key(tex, options))
+    return html if html is not None else _markdown_katex_tex2html(tex, options)
 
 
 def _cache_file(tex: str, options: dict) -> tuple[Path, list[str]]:
@@ -144,9 +164,7 @@ def render_cached(formulas: list[tuple[str, dict]]) -> list[dict]:
             if "error" in result:
                 errors[cache_file] = result["error"]
                 continue
-            temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(result["html"], encoding="utf-8")
-            temporary.replace(cache_file)
+            _write_atomically(cache_file, result["html"])
     return [
         {"error": errors[cache_file]} if cache_file in errors else {"html": cache_file.read_text(encoding="utf-8").strip()}
         for cache_file, _ in keyed
@@ -157,17 +175,40 @@ def _location(config, page) -> str:
     return Path(config["docs_dir"]).name + "/" + page.file.src_uri
 
 
-def on_page_markdown(markdown, page, config, files):
-    if not page.file.src_uri.endswith(".md"):
-        return markdown
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def _page_formulas_rendered(markdown: str, page, config) -> list[list]:
+    """[[tex, options, html], ...] for every formula of the page; fails the build on a LaTeX error."""
+    page_file = PAGE_CACHE_DIR / f"{hashlib.sha256(page.file.abs_src_path.encode('utf-8')).hexdigest()}.json"
+    digest = hashlib.sha256(json.dumps([_collector.extension.options, markdown]).encode("utf-8")).hexdigest()
+    if page_file.exists():
+        cached = json.loads(page_file.read_text(encoding="utf-8"))
+        if cached["markdown"] == digest:
+            return cached["formulas"]
     formulas = _collector.formulas(markdown)
+    results = render_cached(formulas)
     errors = [
         f"{_location(config, page)}:{_line_of(tex, page.file.content_string)}: LaTeX error: {result['error']}"
-        for (tex, _), result in zip(formulas, render_cached(formulas))
+        for (tex, _), result in zip(formulas, results)
         if "error" in result
     ]
     if errors:
         raise PluginError("\n".join(errors))
+    rendered = [[tex, options, result["html"]] for (tex, options), result in zip(formulas, results)]
+    PAGE_CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    _write_atomically(page_file, json.dumps({"markdown": digest, "formulas": rendered}, ensure_ascii=False))
+    return rendered
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.file.src_uri.endswith(".md"):
+        return markdown
+    _page_formulas.clear()
+    _page_formulas.update((_formula_key(tex, options), html) for tex, options, html in _page_formulas_rendered(markdown, page, config))
     return markdown
 
 

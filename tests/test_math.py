@@ -84,6 +84,14 @@ def test_a_rendered_formula_is_cached_in_the_project_and_reused(build_throwaway)
     assert entry.stat().st_mtime_ns >= stamp
 
 
+def test_an_edited_page_is_checked_again_not_answered_from_the_formulas_remembered_for_it(build_throwaway):
+    page = "---\ntitle: 页\ndescription: 测试。\n---\n\n# 页\n\n公式 $`{}`$。\n"
+    code, log = build_throwaway({"index.md": page.format("a^2")})
+    assert code == 0, log
+    code, log = build_throwaway({"index.md": page.format("\\frac{b")})  # the same page, edited
+    assert code != 0 and "docs/index.md:8: LaTeX error" in log, log
+
+
 def test_the_katex_css_version_matches_the_binary_that_renders(tmp_path):
     katex_assets = load_hook("katex_assets")
     assert katex_assets.npm_katex_version() == katex_assets.bundled_katex_version() == "0.15.1"

@@ -110,3 +110,16 @@ def test_the_build_fails_when_the_search_worker_is_missing(build_throwaway):
     page = "---\ntitle: 页\ndescription: 测试。\n---\n\n# 页\n"
     code, log = build_throwaway({"index.md": page}, with_assets=False)
     assert code != 0 and "search-worker.js is missing" in log
+
+
+def test_pages_blocks_and_formulas_marked_or_typeset_stay_out_of_the_index(build_throwaway, tmp_path):
+    shown = "---\ntitle: 页\ndescription: 测试。\n---\n\n# 页\n\n可见段落，公式 $`E=mc^2`$ 之后。\n\n" \
+            '<div markdown="1" data-search-exclude>\n\n隐藏段落\n\n</div>\n'
+    hidden = "---\ntitle: 生成页\ndescription: 测试。\nsearch:\n  exclude: true\n---\n\n# 生成页\n\n不该被搜到\n"
+    code, log = build_throwaway({"index.md": shown, "generated.md": hidden})
+    assert code == 0, log
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "可见段落" in text and "之后" in text
+    assert "隐藏段落" not in text and "不该被搜到" not in text and "mc" not in text
+    assert not any(doc["location"].startswith("generated/") for doc in index["docs"])
