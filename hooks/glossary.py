@@ -17,6 +17,7 @@ than none.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -24,16 +25,17 @@ from mkdocs.exceptions import PluginError
 
 KEYS = {"abbr", "zh", "en", "aliases", "see", "tooltip"}
 REQUIRED = ("zh", "en", "see")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")  # as abbreviations are written: BN, mAP, R-CNN, F1
 
-_definitions = ""
+_definitions: dict[str, str] = {}
 
 
 def load_glossary(path: Path) -> list[tuple[int, dict]]:
     """(line number, entry) for every term; fails naming the file and line on a bad entry."""
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text)
-        entries = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)  # LibYAML; for each entry's line number
+        entries = yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as error:
         raise PluginError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(entries, list):
@@ -53,14 +55,22 @@ def load_glossary(path: Path) -> list[tuple[int, dict]]:
     return located
 
 
-def abbreviation_definitions(entries: list[dict]) -> str:
-    lines = []
-    for entry in entries:
-        abbr = entry.get("abbr")
-        if not abbr or entry.get("tooltip", True) is False:
-            continue
-        lines.append(f"*[{abbr}]: {entry['zh']}（{entry['en']}）")
-    return "\n".join(lines)
+def abbreviation_definitions(entries: list[dict]) -> dict[str, str]:
+    """{abbreviation: its Python-Markdown definition line} for every entry that gets a tooltip."""
+    return {
+        entry["abbr"]: f"*[{entry['abbr']}]: {entry['zh']}（{entry['en']}）"
+        for entry in entries
+        if entry.get("abbr") and entry.get("tooltip", True) is not False
+    }
+
+
+def definitions_for(markdown: str) -> str:
+    # Only the abbreviations the page contains, which keeps the abbr extension's pattern short; and one
+    # block per definition: its processor takes one line off a block and hands the rest back, so a single
+    # block of 200 lines would be re-tested by every block processor 200 times.
+    words = set(WORD.findall(markdown))
+    present = [line for abbr, line in _definitions.items() if abbr in words or (" " in abbr and abbr in markdown)]
+    return "\n\n".join(present)
 
 
 def on_config(config):
@@ -76,4 +86,4 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if not page.file.src_uri.endswith(".md"):
         return markdown
-    return f"{markdown}\n\n{_definitions}\n"
+    return f"{markdown}\n\n{definitions_for(markdown)}\n"

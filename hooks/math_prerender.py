@@ -183,7 +183,8 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def _page_formulas_rendered(markdown: str, page, config) -> list[list]:
     """[[tex, options, html], ...] for every formula of the page; fails the build on a LaTeX error."""
-    page_file = PAGE_CACHE_DIR / f"{hashlib.sha256(page.file.abs_src_path.encode('utf-8')).hexdigest()}.json"
+    source = page.file.abs_src_path or f"{config['docs_dir']}/{page.file.src_uri}"  # generated pages have no file
+    page_file = PAGE_CACHE_DIR / f"{hashlib.sha256(source.encode('utf-8')).hexdigest()}.json"
     digest = hashlib.sha256(json.dumps([_collector.extension.options, markdown]).encode("utf-8")).hexdigest()
     if page_file.exists():
         cached = json.loads(page_file.read_text(encoding="utf-8"))

@@ -13,7 +13,9 @@ that carries `data-difficulty`, see hooks/question_headings.py) this hook:
 * puts a toolbar under the page title of every page with questions: the self-test switch, the page's
   progress and the keyboard-shortcut help.
 
-The rows and the toolbar carry `data-search-exclude`, so the search index never sees their labels.
+The answers are wrapped when the page is converted; the rows and the toolbar are left there as HTML
+comments and only filled in once the page has been indexed for search and rendered with its template,
+so the search index never sees their labels (and never has to skip them).
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from __future__ import annotations
 import html
 import re
 
+from mkdocs.plugins import event_priority
+
 HEADING = re.compile(r"<h(?P<level>[1-6])\b(?P<attrs>[^>]*)>.*?</h(?P=level)>", re.S)
 ATTRIBUTE = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
 
-TOOLBAR = """<div class="study-toolbar" data-search-exclude>
+TOOLBAR = """<div class="study-toolbar">
 <button type="button" class="study-selftest" aria-pressed="false" title="隐藏所有答案，先自己作答（快捷键 t）">自测模式</button>
 <button type="button" class="study-reveal-all" title="显示本页所有答案">显示全部答案</button>
 <button type="button" class="study-help" aria-haspopup="dialog" title="快捷键（?）">快捷键</button>
@@ -32,7 +36,7 @@ TOOLBAR = """<div class="study-toolbar" data-search-exclude>
 </div>
 """
 
-QUESTION_ROW = """<div class="question-meta" data-question="{anchor}" data-search-exclude>
+QUESTION_ROW = """<div class="question-meta" data-question="{anchor}">
 <span class="question-tag" data-difficulty="{difficulty}" title="难度">{difficulty}</span>
 <span class="question-tag" data-frequency="{frequency}" title="出现频率">{frequency}</span>
 <button type="button" class="qa-reveal" aria-expanded="true" aria-controls="{anchor}-answer">显示答案</button>
@@ -60,11 +64,7 @@ def mark_up_questions(content: str) -> tuple[str, int]:
         level = int(match["level"])
         end = next((m.start() for m, _ in headings[index + 1 :] if int(m["level"]) <= level), len(content))
         anchor = attributes["id"]
-        row = QUESTION_ROW.format(
-            anchor=anchor,
-            difficulty=html.escape(attributes["data-difficulty"]),
-            frequency=html.escape(attributes.get("data-frequency", "")),
-        )
+        row = ROW_PLACEHOLDER.format(anchor, attributes["data-difficulty"], attributes.get("data-frequency", ""))
         pieces += [
             content[position : match.end()],
             "\n",
@@ -79,8 +79,13 @@ def mark_up_questions(content: str) -> tuple[str, int]:
     return "".join(pieces), questions
 
 
+ROW_PLACEHOLDER = "<!--question-row {} {} {}-->\n"
+ROW_PLACEHOLDERS = re.compile(r"<!--question-row (\S+) (\S+) (\S*)-->\n")
+TOOLBAR_PLACEHOLDER = re.compile(r"<!--study-toolbar (\d+)-->\n")
+
+
 def add_toolbar(content: str, questions: int) -> str:
-    toolbar = TOOLBAR.format(total=questions)
+    toolbar = f"<!--study-toolbar {questions}-->\n"
     title = re.search(r"<h1\b[^>]*>.*?</h1>\n?", content, re.S)
     if title is None:
         return toolbar + content
@@ -92,3 +97,15 @@ def on_page_content(html_content, page, config, files):
     if questions == 0:
         return html_content
     return add_toolbar(content, questions)
+
+
+def fill_in_rows_and_toolbar(output: str) -> str:
+    output = ROW_PLACEHOLDERS.sub(
+        lambda m: QUESTION_ROW.format(anchor=m[1], difficulty=html.escape(m[2]), frequency=html.escape(m[3])), output
+    )
+    return TOOLBAR_PLACEHOLDER.sub(lambda m: TOOLBAR.format(total=m[1]), output, count=1)
+
+
+@event_priority(50)  # before hooks/study_pages.py adds the section's progress to the toolbar
+def on_post_page(output, page, config):
+    return fill_in_rows_and_toolbar(output) if "<!--study-toolbar " in output else output

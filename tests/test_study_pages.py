@@ -66,7 +66,7 @@ def test_every_question_has_its_tags_buttons_and_answer_wrapped_below_it(built_s
     for q in questions:
         content = pages[q["url"]]
         after = content[q["end"] :]
-        row = re.match(r'\s*<div class="question-meta" data-question="([^"]+)" data-search-exclude>(.*?)</div>', after, re.S)
+        row = re.match(r'\s*<div class="question-meta" data-question="([^"]+)">(.*?)</div>', after, re.S)
         assert row, f"{q['url']}#{q['anchor']}: no question row right after the heading"
         assert row[1] == q["anchor"]
         assert f'data-difficulty="{q["difficulty"]}" title="难度">{q["difficulty"]}<' in row[2]
@@ -112,7 +112,7 @@ def test_pages_with_questions_get_the_study_toolbar_under_their_title(built_site
     pages = content_pages(built_site)
     for url in {q["url"] for q in questions}:
         content = pages[url]
-        toolbar = re.search(r'</h1>\s*<div class="study-toolbar" data-search-exclude>(.*?)</div>', content, re.S)
+        toolbar = re.search(r'</h1>\s*<div class="study-toolbar">(.*?)</div>', content, re.S)
         assert toolbar, url
         total = sum(1 for q in questions if q["url"] == url)
         assert f'data-total="{total}">本页 {total} 题 · 已掌握 0 · 需复习 0<' in toolbar[1]
