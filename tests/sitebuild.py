@@ -26,12 +26,12 @@ def load_hook(name: str):
     return module
 
 
-def mkdocs_build(config: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site_dir: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     if site_dir is not None:
         command += ["-d", str(site_dir)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=900)
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=900)
 
 
 def build_docs_dir(
@@ -51,7 +51,9 @@ def build_docs_dir(
         encoding="utf-8",
     )
     try:
-        return mkdocs_build(config)
+        # Run from the throw-away site's folder: mkdocs-jupyter keeps its cache in ./.cache/mkdocs-jupyter and
+        # deletes every entry a build did not use, which from the project folder would empty the real site's.
+        return mkdocs_build(config, cwd=site_dir.parent)
     finally:
         config.unlink()
 
