@@ -218,23 +218,24 @@ def test_progress_exports_and_imports_as_a_json_file(reader, tmp_path):
 
 
 def test_keyboard_shortcuts_move_between_questions_reveal_mark_and_explain_themselves(reader):
-    page = reader(CONTENT)
+    page = reader(CONTENT + f"#{FIRST_QUESTION}")  # the reader is at the first question
     anchors = page.locator(".question-meta").evaluate_all("els => els.map(e => e.dataset.question)")
-    page.keyboard.press("j")
-    assert page.url.endswith(f"#{anchors[0]}")
+    assert anchors[0] == FIRST_QUESTION
     page.keyboard.press("j")
     assert page.url.endswith(f"#{anchors[1]}")
+    page.keyboard.press("j")
+    assert page.url.endswith(f"#{anchors[2]}")
     page.keyboard.press("k")
-    assert page.url.endswith(f"#{anchors[0]}")
-    assert page.evaluate("document.activeElement.id") == anchors[0]
+    assert page.url.endswith(f"#{anchors[1]}")
+    assert page.evaluate("document.activeElement.id") == anchors[1]
     page.keyboard.press("t")
     assert page.locator(".qa-answer:visible").count() == 0
     page.keyboard.press("r")
-    assert answer_visible(page, anchors[0])
+    assert answer_visible(page, anchors[1])
     page.keyboard.press("1")
-    assert page.locator(f'.question-meta[data-question="{anchors[0]}"] .qa-mark[data-mark=known]').get_attribute("aria-pressed") == "true"
+    assert page.locator(f'.question-meta[data-question="{anchors[1]}"] .qa-mark[data-mark=known]').get_attribute("aria-pressed") == "true"
     page.keyboard.press("2")
-    assert page.locator(f'.question-meta[data-question="{anchors[0]}"] .qa-mark[data-mark=review]').get_attribute("aria-pressed") == "true"
+    assert page.locator(f'.question-meta[data-question="{anchors[1]}"] .qa-mark[data-mark=review]').get_attribute("aria-pressed") == "true"
     page.keyboard.press("?")
     dialog = page.get_by_role("dialog", name="快捷键")
     assert dialog.is_visible()
@@ -242,6 +243,17 @@ def test_keyboard_shortcuts_move_between_questions_reveal_mark_and_explain_thems
     page.screenshot(path=str(ARTIFACTS / "study-shortcuts-dialog.png"))
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
+
+
+def test_j_from_the_top_of_a_page_goes_to_its_first_question(reader):
+    page = reader(CONTENT)
+    page.evaluate("window.scrollTo(0, 0)")
+    first_top = page.locator(f"#{FIRST_QUESTION}").evaluate("h => h.getBoundingClientRect().top / window.innerHeight")
+    page.keyboard.press("j")
+    # Above the first question (its heading below the upper 40 % of the window) j moves to it; once the
+    # reader is at it, j moves on.
+    expected = FIRST_QUESTION if first_top > 0.4 else "bn-backward-pass"
+    assert page.url.endswith(f"#{expected}")
 
 
 def test_every_study_control_is_reachable_by_tab_with_a_visible_focus_ring(reader):
