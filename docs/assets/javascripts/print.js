@@ -1,6 +1,7 @@
 // Printing (Ctrl+P, "Save as PDF", and scripts/build_pdf.py, whose page.pdf() fires the same event) shows
 // everything and fits it to the paper. Before printing:
 //   - collapsed <details> blocks open (and close again afterwards);
+//   - images that wait to be scrolled to (loading="lazy") start loading;
 //   - every tab of a tabbed block is printed, so each block carries its tab's title for the print stylesheet;
 //   - each display formula records its natural width in em (--formula-em), from which the print stylesheet
 //     shrinks a formula wider than the page to fit it (widths in em do not depend on screen or paper size).
@@ -33,6 +34,7 @@
     const closed = [...document.querySelectorAll("details:not([open])")];
     closed.forEach(details => details.setAttribute("open", ""));
     opened = opened.concat(closed);
+    document.querySelectorAll('img[loading="lazy"]').forEach(image => { image.loading = "eager"; });
     labelTabs();
     measureFormulas();
   });
