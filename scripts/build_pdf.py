@@ -183,6 +183,7 @@ FRONT_CSS = """
   .pdf-cover { height: 230mm; display: flex; flex-direction: column; justify-content: center; text-align: center; }
   .pdf-cover h1 { font-size: 2.6em; margin: 0 0 0.6em; font-weight: 700; color: #000; }
   .pdf-cover p { margin: 0.3em 0; color: #333; }
+  .pdf-cover a::after { content: none !important; }
   .pdf-toc { break-before: page; }
   .pdf-toc h1 { font-weight: 700; color: #000; }
   .pdf-toc h2 { margin: 1.2em 0 0.3em; font-size: 1.1em; font-weight: 700; break-after: avoid; }
@@ -245,10 +246,12 @@ def front_document(config: dict, pages: list[SitePage], numbers: dict[str, int],
         toc.append(entry("page", page.key, page.title))
         toc += [entry("question", name, title) for name, title in page.headings]
     questions = sum(page.questions for page in pages)
+    site_url = os.environ.get("SITE_URL", "")  # the deploy workflow's address of the published site
+    online = f'<p>在线版：<a href="{escape(site_url)}">{escape(site_url)}</a></p>' if site_url.startswith("http") else ""
     body = f"""<div class="pdf-cover"><h1>{escape(config["site_name"])}</h1>
 <p>{escape(config.get("site_description", ""))}</p>
 <p>{len(pages)} 个主题 · {questions} 道面试题 · {total} 页</p>
-<p>{date.today():%Y 年 %m 月 %d 日}版</p></div>
+<p>{date.today():%Y 年 %m 月 %d 日}版</p>{online}</div>
 <nav class="pdf-toc"><h1 id="pdf-toc">目录</h1>{"".join(toc)}</nav>"""
     return document(config["site_name"], stylesheets, body, extra_css=FRONT_CSS, destinations=["pdf-toc"])
 
