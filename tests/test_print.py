@@ -19,8 +19,9 @@ from build_pdf import CONTENT_WIDTH_PX, OVERFLOW  # noqa: E402
 
 TITLE = '打印 "测试" & <检查>'
 WIDE_FORMULA = " + ".join(f"\\frac{{x_{{{i}}}^2}}{{y_{{{i}}} + z_{{{i}}}}}" for i in range(1, 25))
+# Twelve columns: Material gives each header cell a 5rem minimum, 1200px in all, on 680px of paper.
 WIDE_TABLE = "| " + " | ".join(f"第{i}列标题" for i in range(1, 13)) + " |\n|" + "---|" * 12 + "\n| " + " | ".join(
-    f"内容{i}-abcdefghij" for i in range(1, 13)) + " |\n"
+    f"内容 {i} recall 0.{i}5" for i in range(1, 13)) + " |\n"
 PRINT_PAGE = f"""---
 title: '{TITLE}'
 description: 打印测试页面。
