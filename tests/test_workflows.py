@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from sitebuild import ROOT
@@ -27,11 +28,16 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
     assert result.returncode == 1 and "nope" in result.stdout
 
 
-def test_deploy_workflow_builds_strictly_and_uses_the_official_pages_actions():
+def test_deploy_workflow_builds_strictly_prints_the_pdf_and_uses_the_official_pages_actions():
     deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
     for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
         assert action in deploy
-    assert "make build" in deploy and "cache: pip" in deploy
+    assert "make pdf" in deploy and "cache: pip" in deploy
+    assert deploy.index("make pdf") < deploy.index("actions/upload-pages-artifact@")
+    assert re.search(r"apt-get install .*fonts-noto-cjk", deploy)  # or Chinese prints as boxes
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^pdf: build\n\tscripts/setup.sh pdf\n\t.*scripts/build_pdf.py site site/handbook.pdf$", makefile, re.M)
+    assert re.search(r"^build: setup\n\t.*mkdocs build --strict$", makefile, re.M)
 
 
 def test_pull_request_workflow_runs_the_readme_test_command():
