@@ -151,10 +151,12 @@ def test_question_headings_keep_with_their_quick_answer_in_the_print_layout(prin
     page = printed(server.url + "training/vanishing-exploding-gradients/")
     styles = page.evaluate("""() => {
         const h2 = document.querySelector('.md-typeset h2[data-difficulty]');
-        const after = h2.nextElementSibling;
-        return [getComputedStyle(h2).breakAfter, getComputedStyle(after).breakBefore, after.textContent.slice(0, 2)];
+        const tags = h2.nextElementSibling;  // the question's tag row (hooks/question_blocks.py)
+        const quick = tags.nextElementSibling.firstElementChild;  // first paragraph of its answer
+        return [getComputedStyle(h2).breakAfter, tags.className, getComputedStyle(tags).breakAfter,
+                getComputedStyle(quick).breakBefore, quick.textContent.slice(0, 2)];
     }""")
-    assert styles == ["avoid", "avoid", "速答"]
+    assert styles == ["avoid", "question-meta", "avoid", "avoid", "速答"]
 
 
 def pdf_pages(page, path) -> list[str]:
