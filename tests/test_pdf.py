@@ -157,8 +157,10 @@ def test_bookmarks_follow_the_navigation_down_to_each_question(handbook):
 
 
 def question_titles() -> list[str]:
-    """Headings of the questions of every page, where the Markdown heading is plain text."""
-    return [question.title for page in nav_pages() if page.endswith(".md") for question in questions(DOCS / page)
+    """Headings of the questions of every written page (the generated study pages only list them), where
+    the Markdown heading is plain text."""
+    written = [DOCS / page for page in nav_pages() if page.endswith(".md") and (DOCS / page).is_file()]
+    return [question.title for path in written for question in questions(path)
             if not re.search(r"[`$*\\[\]<&]", question.title)]
 
 
