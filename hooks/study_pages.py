@@ -155,9 +155,9 @@ def rebase_urls(html_text: str, source_url: str, destination_url: str) -> str:
         if re.match(r"^[a-z][a-z0-9+.-]*:", url) or url.startswith("/"):
             return match.group(0)
         path, hash_mark, anchor = url.partition("#")
-        target = posixpath.normpath(posixpath.join(source_url, path)) + "/" if path.endswith("/") else source_url
-        if path and not path.endswith("/"):
-            target = posixpath.normpath(posixpath.join(source_url, path))  # a file: an image, a download
+        target = source_url  # a fragment on the same page
+        if path:  # another page (ends in /) or a file such as an image
+            target = posixpath.normpath(posixpath.join(source_url, path)) + ("/" if path.endswith("/") else "")
         return f'{match[1]}="{relative_url(target, destination_url)}{hash_mark}{anchor}"'
 
     return URL_ATTRIBUTE.sub(rewrite, html_text)
@@ -177,9 +177,10 @@ def on_page_content(html_content, page, config, files):
     if src_uri == PITFALLS:
         return PITFALLS_PLACEHOLDER.sub(lambda match: pitfalls_of(match[1]), html_content)
     titles = {m[2]: PERMALINK.sub("", m[3]) for m in QUESTION_HEADING_HTML.finditer(html_content)}
+    pitfalls_headings = {m[2]: m for m in PITFALLS_HEADING.finditer(html_content)}
     for question in _pages[src_uri].questions if src_uri in _pages else []:
         question.title_html = titles.get(question.anchor, html.escape(question.text))
-        heading = re.search(rf'<h([1-6])\b[^>]*\bid="{re.escape(question.anchor)}-pitfalls"[^>]*>.*?</h\1>', html_content, re.S)
+        heading = pitfalls_headings.get(question.anchor)
         if heading is None:
             continue
         following = NEXT_HEADING.search(html_content, heading.end())
@@ -189,6 +190,7 @@ def on_page_content(html_content, page, config, files):
 
 
 QUESTION_HEADING_HTML = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+PITFALLS_HEADING = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]+)-pitfalls"[^>]*>.*?</h\1>', re.S)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 PITFALLS_PLACEHOLDER = re.compile(r'<div class="pitfalls-copy" data-question="([^"]+)"></div>')
 
